@@ -1,0 +1,135 @@
+/**
+ * The LmApiToken dynamic provider: the Pulumi lifecycle (check, diff, create, read, update, delete)
+ * over the LogicMonitor client. Decisions live in the pure modules (inputs, diff, outputs, config).
+ *
+ * This object is serialized into every LmApiToken's state and run by Pulumi's dynamic-provider host.
+ * It therefore holds code only: endpoint and credentials are read at run time in `configure()` (or
+ * from the environment) and kept in a per-process slot outside the object, so they can never be
+ * captured into the serialized text.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { ApiToken, LmClient, STATUS_DISABLED, STATUS_ENABLED, TokenType } from "./client";
+import { collectSettings, RawSettings, resolveSettings } from "./config";
+import { diffToken } from "./diff";
+import { LmApiError } from "./errors";
+import type { HttpOptions } from "./http";
+import { checkInputs, TokenInputs } from "./inputs";
+import { inputsFromOutputs, storedSecret, tokenFromOutputs, TokenOutputs, tokenOutputs } from "./outputs";
+
+interface ProviderRuntime {
+  settings: RawSettings;
+  httpOptions?: HttpOptions;
+  client?: LmClient;
+}
+
+/** The per-process slot (see above). Referenced by name at run time, never by value. */
+function runtime(): ProviderRuntime {
+  const slot = globalThis as unknown as { __lmApiTokenProviderRuntime?: ProviderRuntime };
+  return (slot.__lmApiTokenProviderRuntime ??= { settings: collectSettings(() => undefined, process.env) });
+}
+
+/** Sets the HTTP options (retry delays, timeout) for this process; for tests and benchmarks. */
+export function setHttpOptions(options: HttpOptions | undefined): void {
+  const state = runtime();
+  state.httpOptions = options;
+  state.client = undefined;
+}
+
+function client(): LmClient {
+  const state = runtime();
+  return (state.client ??= LmClient.create(resolveSettings(state.settings), state.httpOptions));
+}
+
+const statusOf = (disabled: boolean) => (disabled ? STATUS_DISABLED : STATUS_ENABLED);
+
+/** The LogicMonitor user (admin) id the inputs name; a clear error when there is no such user. */
+async function resolveAdminId(lm: LmClient, inputs: TokenInputs): Promise<number> {
+  if (inputs.userId !== undefined) return inputs.userId;
+  const username = inputs.username as string;
+  const users = await lm.findUsersByUsername(username);
+  if (users.length === 0) {
+    throw new Error(`username "${username}": no LogicMonitor user has this username (the match is exact and case-sensitive)`);
+  }
+  if (users.length > 1) {
+    throw new Error(`username "${username}" matches ${users.length} LogicMonitor users (ids ${users.map((u) => u.id).join(", ")}); set userId instead`);
+  }
+  return users[0].id;
+}
+
+/** A 404 while creating by userId means the user does not exist: say so in the input's terms. */
+function explainMissingUser(error: unknown, inputs: TokenInputs): unknown {
+  if (error instanceof LmApiError && error.status === 404 && inputs.userId !== undefined) {
+    return new Error(`userId ${inputs.userId}: no LogicMonitor user has this id (${error.message})`);
+  }
+  return error;
+}
+
+export const provider: dynamic.ResourceProvider<TokenInputs, TokenOutputs> = {
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    const state = runtime();
+    state.settings = collectSettings((key) => req.config.get(key), process.env);
+    state.client = undefined;
+  },
+
+  async check(_olds: TokenInputs, news: TokenInputs): Promise<dynamic.CheckResult<TokenInputs>> {
+    const { inputs, failures } = checkInputs(news as unknown as Record<string, unknown>);
+    return failures.length ? { inputs: news, failures } : { inputs };
+  },
+
+  async diff(_id: string, olds: TokenOutputs, news: TokenInputs): Promise<dynamic.DiffResult> {
+    const { changes, replaces, deleteBeforeReplace } = diffToken(olds, news);
+    return { changes, replaces, deleteBeforeReplace };
+  },
+
+  async create(inputs: TokenInputs): Promise<dynamic.CreateResult<TokenOutputs>> {
+    const lm = client();
+    let token: ApiToken;
+    try {
+      const adminId = await resolveAdminId(lm, inputs);
+      token = await lm.createToken(adminId, inputs.type, { note: inputs.note, status: statusOf(inputs.disabled) });
+    } catch (error) {
+      throw explainMissingUser(error, inputs);
+    }
+    if (!token.accessKey) {
+      // A live token whose secret nobody has is of no use and must not stay behind.
+      await lm.deleteToken(token.adminId, token.id);
+      throw new Error(`LogicMonitor created token ${token.id} but returned no secret for it; the token was revoked again`);
+    }
+    return { id: String(token.id), outs: tokenOutputs(inputs, token, token.accessKey) };
+  },
+
+  async read(id: string, props?: TokenOutputs): Promise<dynamic.ReadResult<TokenOutputs>> {
+    if (!props?.tokenId) {
+      // Import sends only an id (pulumi/pulumi#16175): there is no secret to adopt.
+      throw new Error(`LmApiToken ${id}: import is not supported; the secret of an existing token cannot be read back from LogicMonitor`);
+    }
+    const live = await client().findToken(props.type ?? "LMv1", Number(id));
+    if (!live) return { id: "", props: {} as TokenOutputs }; // revoked outside Pulumi: drop it from state
+    return { id, props: tokenOutputs(inputsFromOutputs(props), live, storedSecret(props)) };
+  },
+
+  async update(id: string, olds: TokenOutputs, news: TokenInputs): Promise<dynamic.UpdateResult<TokenOutputs>> {
+    const { updates } = diffToken(olds, news);
+    const patch: { note?: string; status?: number } = {};
+    if (updates.includes("note")) patch.note = news.note;
+    if (updates.includes("disabled")) patch.status = statusOf(news.disabled);
+    let token = tokenFromOutputs(olds);
+    if (Object.keys(patch).length > 0) {
+      const patched = await client().patchToken(olds.adminId, Number(id), patch);
+      token = { ...token, ...withoutSecret(patched) };
+    }
+    return { outs: tokenOutputs(news, token, storedSecret(olds)) };
+  },
+
+  async delete(id: string, props: TokenOutputs): Promise<void> {
+    await client().deleteToken(props.adminId, Number(id));
+  },
+};
+
+/** LogicMonitor answers PATCH with the masked secret; it must never replace the stored one. */
+function withoutSecret(token: ApiToken): Partial<ApiToken> {
+  const { accessKey: _masked, ...rest } = token;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null));
+}
+
+export type { TokenInputs, TokenOutputs, TokenType };
