@@ -7,6 +7,8 @@
 export interface Fault {
   /** "METHOD /route/{template}" as in the route table, or omitted for any request. */
   route?: string;
+  /** How many matching requests to let through before it applies (default 0). */
+  skip?: number;
   /** How many matching requests it applies to (default 1). */
   times?: number;
   /** Answer with this status and LogicMonitor's error body instead of carrying out the request. */
@@ -18,10 +20,10 @@ export interface Fault {
 }
 
 export class FaultQueue {
-  private readonly faults: (Fault & { left: number })[] = [];
+  private readonly faults: (Fault & { left: number; toSkip: number })[] = [];
 
   add(fault: Fault): void {
-    this.faults.push({ ...fault, left: fault.times ?? 1 });
+    this.faults.push({ ...fault, left: fault.times ?? 1, toSkip: fault.skip ?? 0 });
   }
 
   /** The first fault that matches `route`, counted as used. */
@@ -29,6 +31,10 @@ export class FaultQueue {
     const index = this.faults.findIndex((f) => f.route === undefined || f.route === route);
     if (index < 0) return undefined;
     const fault = this.faults[index];
+    if (fault.toSkip > 0) {
+      fault.toSkip--;
+      return undefined;
+    }
     if (--fault.left <= 0) this.faults.splice(index, 1);
     return fault;
   }

@@ -96,7 +96,7 @@ export class Store {
       createdOn: nowSeconds,
       lastUsedOn: 0,
       lastAuthIp: "",
-      ...fields,
+      ...(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as typeof fields),
     };
     this.tokens.set(token.id, token);
     return token;

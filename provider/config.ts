@@ -67,7 +67,8 @@ function resolveCredentials(raw: RawSettings): Credentials {
   );
 }
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+// An array, not a Set: module-level Sets do not survive closure serialization.
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]", "::1"];
 
 function resolveBaseUrl(raw: RawSettings): string {
   if (raw.baseUrl) {
@@ -77,7 +78,7 @@ function resolveBaseUrl(raw: RawSettings): string {
     } catch {
       throw new Error(`LogicMonitor baseUrl "${raw.baseUrl}" is not a URL; set it to e.g. https://acme.logicmonitor.com/santaba/rest.`);
     }
-    const loopback = LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith("127.");
+    const loopback = LOOPBACK_HOSTS.includes(url.hostname) || url.hostname.startsWith("127.");
     if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
       throw new Error(`LogicMonitor baseUrl must use https (plain http is allowed only for loopback addresses such as the emulator's): got ${url.protocol}//${url.host}.`);
     }

@@ -31,7 +31,6 @@ export interface LmApiErrorDetails {
 
 /** A failed LogicMonitor API call. */
 export class LmApiError extends Error {
-  override name = "LmApiError";
   /** Stable code, e.g. `ERR_LM_NOT_FOUND`; `ERR_LM_NETWORK` when no response arrived. */
   readonly code: string;
   readonly method: string;
@@ -42,7 +41,13 @@ export class LmApiError extends Error {
   readonly requestHeaders?: Record<string, string>;
 
   constructor(details: LmApiErrorDetails) {
-    super(describe(details));
+    const message = summarize(details);
+    super(message);
+    // Set by hand: Pulumi's closure serializer turns this class into a plain function whose
+    // `Error.call(this, ...)` sets neither, and drops class-field initialisers.
+    this.name = "LmApiError";
+    this.message = message;
+    Error.captureStackTrace?.(this, LmApiError);
     this.method = details.method;
     this.path = details.path;
     this.status = details.status;
@@ -53,14 +58,15 @@ export class LmApiError extends Error {
   }
 }
 
-function describe(d: LmApiErrorDetails): string {
+function summarize(d: LmApiErrorDetails): string {
   const what = `LogicMonitor API ${d.method} ${d.path}`;
   if (d.status === 0) return `${what} failed: no response (${d.errorMessage})`;
   const code = d.errorCode === undefined ? "" : ` (errorCode ${d.errorCode})`;
   return `${what} failed with HTTP ${d.status}${code}: ${d.errorMessage}`;
 }
 
-const SECRET_HEADERS = new Set(["authorization", "cookie", "x-api-key"]);
+// Arrays, not Sets: module-level Sets do not survive closure serialization.
+const SECRET_HEADERS = ["authorization", "cookie", "x-api-key"];
 
 /** A copy of `headers` with credential headers redacted; the scheme (`LMv1`, `Bearer`) is kept for diagnosis. */
 export function redactHeaders(headers: Record<string, unknown>): Record<string, string> {
@@ -68,7 +74,7 @@ export function redactHeaders(headers: Record<string, unknown>): Record<string, 
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
     const text = String(value);
-    copy[name] = SECRET_HEADERS.has(name.toLowerCase()) ? `${text.split(" ")[0]} [REDACTED]` : text;
+    copy[name] = SECRET_HEADERS.includes(name.toLowerCase()) ? `${text.split(" ")[0]} [REDACTED]` : text;
   }
   return copy;
 }

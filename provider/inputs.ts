@@ -24,7 +24,8 @@ export const isUnknown = (value: unknown): boolean => value === UNKNOWN;
 
 export const INPUT_NAMES = ["userId", "username", "note", "disabled", "type"] as const;
 export const TOKEN_TYPES: readonly TokenType[] = ["LMv1", "Bearer"];
-const IGNORED = new Set<string>(["__provider"]);
+/** Keys the host adds; an array, not a Set: module-level Sets do not survive closure serialization. */
+const IGNORED = ["__provider"];
 
 /**
  * Checks raw inputs. Returns the normalised inputs (userId as a number, type in its canonical case,
@@ -36,7 +37,7 @@ export function checkInputs(raw: Record<string, unknown>): { inputs: TokenInputs
   const inputs: TokenInputs = { note: "", disabled: false, type: "LMv1" };
 
   for (const key of Object.keys(raw)) {
-    if (!IGNORED.has(key) && !(INPUT_NAMES as readonly string[]).includes(key) && raw[key] !== undefined) {
+    if (!IGNORED.includes(key) && !(INPUT_NAMES as readonly string[]).includes(key) && raw[key] !== undefined) {
       fail(key, `unknown property "${key}"; LmApiToken takes ${INPUT_NAMES.join(", ")}`);
     }
   }
@@ -64,16 +65,16 @@ export function checkInputs(raw: Record<string, unknown>): { inputs: TokenInputs
   }
   if (note !== undefined && note !== null) {
     if (typeof note === "string") inputs.note = note;
-    else fail("note", `note must be a string, got ${describe(note)}`);
+    else fail("note", `note must be a string, got ${describeValue(note)}`);
   }
   if (disabled !== undefined && disabled !== null) {
     if (typeof disabled === "boolean" || isUnknown(disabled)) inputs.disabled = disabled as boolean;
-    else fail("disabled", `disabled must be true or false, got ${describe(disabled)}`);
+    else fail("disabled", `disabled must be true or false, got ${describeValue(disabled)}`);
   }
   if (type !== undefined && type !== null) {
     const canonical = isUnknown(type) ? (type as TokenType) : TOKEN_TYPES.find((t) => typeof type === "string" && t.toLowerCase() === type.toLowerCase());
     if (canonical) inputs.type = canonical;
-    else fail("type", `type must be "LMv1" or "Bearer", got ${describe(type)}`);
+    else fail("type", `type must be "LMv1" or "Bearer", got ${describeValue(type)}`);
   }
   return { inputs, failures };
 }
@@ -88,12 +89,12 @@ function parseUserId(value: unknown): number | string {
     const id = Number(text);
     if (id >= 1 && id <= 2_147_483_647) return id;
   }
-  return `userId must be a positive whole number (a LogicMonitor user id, e.g. 12345), got ${describe(value)}`;
+  return `userId must be a positive whole number (a LogicMonitor user id, e.g. 12345), got ${describeValue(value)}`;
 }
 
 function usernameProblem(value: unknown): string | undefined {
   if (isUnknown(value)) return undefined;
-  if (typeof value !== "string") return `username must be a string, got ${describe(value)}`;
+  if (typeof value !== "string") return `username must be a string, got ${describeValue(value)}`;
   if (value.trim() === "") return "username must not be empty";
   if (value.includes("*")) return `username must be an exact username; "*" wildcards are not allowed, got "${value}"`;
   if (/["\\]|[\u0000-\u001f]/.test(value)) return `username must not contain double quotes, backslashes or control characters, got ${JSON.stringify(value)}`;
@@ -101,7 +102,7 @@ function usernameProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (Array.isArray(value)) return "a list";
   return value === null ? "null" : typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
