@@ -6,7 +6,7 @@ import { DIFF_NONE, DIFF_SOME, Host, secretValue, startHost } from "../helpers/h
 
 /** The environment without any LogicMonitor credential: the host must get them through Configure. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env, PULUMI_NODEJS_PROJECT: "proj" };
+  const env: NodeJS.ProcessEnv = { ...process.env, PULUMI_NODEJS_PROJECT: "proj" };
   for (const name of Object.keys(env)) if (name.startsWith("LM_")) delete env[name];
   return env;
 }
