@@ -32,18 +32,18 @@ export interface BootstrapOutputs {
   secrets: pulumi.Output<Record<string, string>>;
 }
 
-/** Declares one LmApiToken per spec. */
+/** Declares one LmApiToken per spec; the names are checked first, so a bad list creates nothing. */
 export function declareTokens(specs: TokenSpec[]): BootstrapOutputs {
   const names = new Set<string>();
-  const tokens = specs.map((spec, index) => {
-    const { name, ...args } = spec ?? ({} as TokenSpec);
+  specs.forEach((spec, index) => {
+    const name = spec?.name;
     if (typeof name !== "string" || !/^[A-Za-z0-9._-]+$/.test(name)) {
       throw new Error(`tokens[${index}].name must be a name of letters, digits, ".", "_" or "-", got ${JSON.stringify(name)}`);
     }
     if (names.has(name)) throw new Error(`tokens[${index}].name "${name}" is used twice; names must be unique`);
     names.add(name);
-    return [name, new LmApiToken(name, args)] as const;
   });
+  const tokens = specs.map(({ name, ...args }) => [name, new LmApiToken(name, args)] as const);
   const summary = (t: LmApiToken) =>
     pulumi.all([t.tokenId, t.adminId, t.adminName, t.type, t.accessId, t.status, t.disabled, t.note]).apply(
       ([tokenId, adminId, adminName, type, accessId, status, disabled, note]) => ({ tokenId, adminId, adminName, type, accessId, status, disabled, note }),
