@@ -14,6 +14,7 @@ const USAGE = `usage: npm run emulator -- [options]
   --access-key KEY      access key of the seeded administrator token (default: random)
   --rate-limit SPEC     METHOD /route=LIMIT/WINDOW_SECONDS, repeatable,
                         e.g. "POST /setting/admins/{id}/apitokens=5/60"
+  --clock-offset SECONDS  run the server clock this far ahead (negative: behind), to try clock skew
   --exit-after SECONDS  stop by itself after this long (default: run until interrupted)
   --json                print one JSON line {baseUrl, accessId, accessKey} instead of text`;
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       "access-key": { type: "string" },
       "rate-limit": { type: "string", multiple: true, default: [] },
       "exit-after": { type: "string" },
+      "clock-offset": { type: "string", default: "0" },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
   if (values.help) return void console.log(USAGE);
   const host = values.host as string;
   if (!/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host)) throw new Error(`--host must be a loopback address, got ${host}`);
+  if (!Number.isFinite(Number(values["clock-offset"]))) throw new Error(`--clock-offset must be a number of seconds, got ${values["clock-offset"]}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
 
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
     adminAccessId: values["access-id"],
     adminAccessKey: values["access-key"],
     rateLimits: Object.fromEntries((values["rate-limit"] as string[]).map(parseRateLimit)),
+    clockOffsetMs: Number(values["clock-offset"]) * 1000,
   });
   const { baseUrl, admin } = emulator;
   if (values.json) {

@@ -9,7 +9,7 @@ import { authenticate, Caller } from "./auth";
 import { Fault, FaultQueue } from "./faults";
 import { FilterError, parseFilter } from "./filter";
 import { RateLimit, RateLimiter } from "./ratelimit";
-import { ROLES, Store, StoredToken, TokenType, User } from "./store";
+import { canManageUsers, ROLES, Store, StoredToken, TokenType, User } from "./store";
 
 export const BASE_PATH = "/santaba/rest";
 const DEFAULT_PAGE_SIZE = 50;
@@ -143,7 +143,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       caller.token.lastUsedOn = seconds();
       caller.token.lastAuthIp = req.socket.remoteAddress ?? "";
 
-      if (match.route.write && !caller.user.roles.some((r) => r.userAccess === "manage")) {
+      if (match.route.write && !canManageUsers(caller.user)) {
         throw new ApiError(403, "Permission denied: this needs the User Access Manage permission");
       }
       const body = parseBody(rawBody, match.route.method);

@@ -6,11 +6,26 @@ import { randomBytes, randomInt } from "node:crypto";
 
 export type TokenType = "LMv1" | "Bearer";
 
+/** A role privilege, as LogicMonitor's Role model carries them (objectType "setting" covers the settings pages). */
+export interface Privilege {
+  objectType: string;
+  objectId: string;
+  objectName: string;
+  operation: "read" | "write";
+}
+
 export interface Role {
   id: number;
   name: string;
-  /** "manage" may create, change and delete tokens (User Access: Manage); "view" may only list. */
-  userAccess: "manage" | "view";
+  description: string;
+  privileges: Privilege[];
+}
+
+/** Creating, changing and deleting tokens needs User Access: Manage, i.e. write on the user-access settings. */
+export function canManageUsers(user: User): boolean {
+  return user.roles.some((role) =>
+    role.privileges.some((p) => p.objectType === "setting" && (p.objectId === "*" || p.objectId === "useraccess") && p.operation === "write"),
+  );
 }
 
 export interface User {
@@ -39,10 +54,12 @@ export interface StoredToken {
   createdBy: string;
 }
 
+const setting = (objectId: string, operation: Privilege["operation"]): Privilege => ({ objectType: "setting", objectId, objectName: objectId, operation });
+
 export const ROLES: Record<string, Role> = {
-  administrator: { id: 1, name: "administrator", userAccess: "manage" },
-  manager: { id: 2, name: "manager", userAccess: "manage" },
-  readonly: { id: 3, name: "readonly", userAccess: "view" },
+  administrator: { id: 1, name: "administrator", description: "Full access", privileges: [setting("*", "write")] },
+  manager: { id: 2, name: "manager", description: "Manages users and their API tokens", privileges: [setting("useraccess", "write")] },
+  readonly: { id: 3, name: "readonly", description: "Views settings", privileges: [setting("*", "read")] },
 };
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -141,7 +158,7 @@ export class Store {
       email: user.email,
       firstName: user.firstName,
       lastName: user.lastName,
-      roles: user.roles.map((r) => ({ id: r.id, name: r.name })),
+      roles: user.roles.map((r) => ({ ...r, privileges: r.privileges.map((p) => ({ ...p })) })),
       status: user.status,
       note: user.note,
       apionly: false,
