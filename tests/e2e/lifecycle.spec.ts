@@ -6,7 +6,7 @@ import { strict as assert } from "node:assert";
 import type { Emulator } from "../../emulator";
 import type { TokenSpec } from "../../program/bootstrap";
 import { authenticates, useEmulator } from "../helpers/emulator";
-import { collect, createStack, E2eStack } from "../helpers/pulumi";
+import { collect, createLocalStack as createStack, LocalStack as E2eStack } from "../../program/localStack";
 
 const WRITES = ["POST", "PATCH", "PUT", "DELETE"];
 const writes = (emulator: Emulator, from = 0) => emulator.requests.slice(from).filter((r) => WRITES.includes(r.method)).map((r) => `${r.method} ${r.path}`);

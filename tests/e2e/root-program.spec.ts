@@ -6,7 +6,7 @@
 import { strict as assert } from "node:assert";
 import { bootstrapFromConfig } from "../../program/bootstrap";
 import { authenticates, useEmulator } from "../helpers/emulator";
-import { collect, createStack, E2eStack } from "../helpers/pulumi";
+import { collect, createLocalStack as createStack, LocalStack as E2eStack } from "../../program/localStack";
 
 describe("the root bootstrap program", function () {
   this.timeout(300_000);
