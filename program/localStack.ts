@@ -92,7 +92,7 @@ export async function createLocalStack(emulator: Emulator, specs: TokenSpec[], p
     workDir,
     stateDir,
     cli: (args) => {
-      const text = execFileSync(path.join(bin, "pulumi"), [...args, "--stack", STACK, "--non-interactive"], { cwd: workDir, env: { ...process.env, ...env }, encoding: "utf8" });
+      const text = execFileSync(path.join(bin, "pulumi"), [...args, "--stack", STACK, "--non-interactive"], { cwd: workDir, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
       output.push(text);
       return text;
     },
