@@ -6,7 +6,8 @@ import { strict as assert } from "node:assert";
 import type { Emulator } from "../../emulator";
 import type { TokenSpec } from "../../program/bootstrap";
 import { authenticates, useEmulator } from "../helpers/emulator";
-import { collect, createLocalStack as createStack, LocalStack as E2eStack } from "../../program/localStack";
+import { collect, LocalStack } from "../../program/localStack";
+import { useLocalStack } from "../helpers/stack";
 
 const WRITES = ["POST", "PATCH", "PUT", "DELETE"];
 const writes = (emulator: Emulator, from = 0) => emulator.requests.slice(from).filter((r) => WRITES.includes(r.method)).map((r) => `${r.method} ${r.path}`);
@@ -26,11 +27,8 @@ interface Outputs {
 describe("end to end with the Pulumi engine", function () {
   this.timeout(300_000);
   const emulator = useEmulator();
-  let e2e: E2eStack | undefined;
-  afterEach(async () => {
-    await e2e?.dispose();
-    e2e = undefined;
-  });
+  const createStack = useLocalStack();
+  let e2e: LocalStack | undefined;
 
   const up = async () => {
     const result = await e2e!.stack.up(collect(e2e!));

@@ -6,16 +6,14 @@
 import { strict as assert } from "node:assert";
 import { bootstrapFromConfig } from "../../program/bootstrap";
 import { authenticates, useEmulator } from "../helpers/emulator";
-import { collect, createLocalStack as createStack, LocalStack as E2eStack } from "../../program/localStack";
+import { collect, LocalStack } from "../../program/localStack";
+import { useLocalStack } from "../helpers/stack";
 
 describe("the root bootstrap program", function () {
   this.timeout(300_000);
   const emulator = useEmulator();
-  let e2e: E2eStack | undefined;
-  afterEach(async () => {
-    await e2e?.dispose();
-    e2e = undefined;
-  });
+  const createStack = useLocalStack();
+  let e2e: LocalStack | undefined;
 
   it("declares the tokens listed in stack config and exports their details and secrets", async () => {
     e2e = await createStack(emulator(), [], async () => bootstrapFromConfig());
