@@ -9,23 +9,26 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ApiToken, LmClient, STATUS_DISABLED, STATUS_ENABLED, TokenType } from "./client";
-import { collectSettings, RawSettings, resolveSettings } from "./config";
+import { collectSettings, resolveSettings } from "./config";
 import { diffToken } from "./diff";
 import { LmApiError } from "./errors";
 import type { HttpOptions } from "./http";
-import { checkInputs, TokenInputs } from "./inputs";
+import { checkInputs, normalizeInputs, TokenInputs } from "./inputs";
 import { inputsFromOutputs, storedSecret, tokenFromOutputs, TokenOutputs, tokenOutputs } from "./outputs";
 
 interface ProviderRuntime {
-  settings: RawSettings;
+  /** Stack config from `configure()`; without it, the environment alone. */
+  config?: (key: string) => string | undefined;
   httpOptions?: HttpOptions;
   client?: LmClient;
+  /** The settings the client was made from, to notice when they change. */
+  clientSettings?: string;
 }
 
 /** The per-process slot (see above). Referenced by name at run time, never by value. */
 function runtime(): ProviderRuntime {
   const slot = globalThis as unknown as { __lmApiTokenProviderRuntime?: ProviderRuntime };
-  return (slot.__lmApiTokenProviderRuntime ??= { settings: collectSettings(() => undefined, process.env) });
+  return (slot.__lmApiTokenProviderRuntime ??= {});
 }
 
 /** Sets the HTTP options (retry delays, timeout) for this process; for tests and benchmarks. */
@@ -35,9 +38,16 @@ export function setHttpOptions(options: HttpOptions | undefined): void {
   state.client = undefined;
 }
 
+/** The client for the current settings: config from `configure()` first, then the environment. */
 function client(): LmClient {
   const state = runtime();
-  return (state.client ??= LmClient.create(resolveSettings(state.settings), state.httpOptions));
+  const raw = collectSettings(state.config ?? (() => undefined), process.env);
+  const key = JSON.stringify(raw);
+  if (!state.client || state.clientSettings !== key) {
+    state.client = LmClient.create(resolveSettings(raw), state.httpOptions);
+    state.clientSettings = key;
+  }
+  return state.client;
 }
 
 const statusOf = (disabled: boolean) => (disabled ? STATUS_DISABLED : STATUS_ENABLED);
@@ -67,7 +77,7 @@ function explainMissingUser(error: unknown, inputs: TokenInputs): unknown {
 export const provider: dynamic.ResourceProvider<TokenInputs, TokenOutputs> = {
   async configure(req: dynamic.ConfigureRequest): Promise<void> {
     const state = runtime();
-    state.settings = collectSettings((key) => req.config.get(key), process.env);
+    state.config = (key) => req.config.get(key);
     state.client = undefined;
   },
 
@@ -77,11 +87,12 @@ export const provider: dynamic.ResourceProvider<TokenInputs, TokenOutputs> = {
   },
 
   async diff(_id: string, olds: TokenOutputs, news: TokenInputs): Promise<dynamic.DiffResult> {
-    const { changes, replaces, deleteBeforeReplace } = diffToken(olds, news);
+    const { changes, replaces, deleteBeforeReplace } = diffToken(olds, normalizeInputs(news));
     return { changes, replaces, deleteBeforeReplace };
   },
 
-  async create(inputs: TokenInputs): Promise<dynamic.CreateResult<TokenOutputs>> {
+  async create(raw: TokenInputs): Promise<dynamic.CreateResult<TokenOutputs>> {
+    const inputs = normalizeInputs(raw);
     const lm = client();
     let token: ApiToken;
     try {
@@ -108,7 +119,8 @@ export const provider: dynamic.ResourceProvider<TokenInputs, TokenOutputs> = {
     return { id, props: tokenOutputs(inputsFromOutputs(props), live, storedSecret(props)) };
   },
 
-  async update(id: string, olds: TokenOutputs, news: TokenInputs): Promise<dynamic.UpdateResult<TokenOutputs>> {
+  async update(id: string, olds: TokenOutputs, raw: TokenInputs): Promise<dynamic.UpdateResult<TokenOutputs>> {
+    const news = normalizeInputs(raw);
     const { updates } = diffToken(olds, news);
     const patch: { note?: string; status?: number } = {};
     if (updates.includes("note")) patch.note = news.note;

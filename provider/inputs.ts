@@ -79,6 +79,16 @@ export function checkInputs(raw: Record<string, unknown>): { inputs: TokenInputs
   return { inputs, failures };
 }
 
+/**
+ * The checked inputs, for lifecycle calls that may get raw inputs (a caller driving the provider
+ * without the engine's check step); throws, naming each bad property, before any API call.
+ */
+export function normalizeInputs(raw: object): TokenInputs {
+  const { inputs, failures } = checkInputs(raw as Record<string, unknown>);
+  if (failures.length) throw new Error(`Invalid LmApiToken inputs: ${failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
+  return inputs;
+}
+
 /** A user id as a number, or the reason it is not one. */
 function parseUserId(value: unknown): number | string {
   if (Array.isArray(value)) {

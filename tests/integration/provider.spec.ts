@@ -254,6 +254,27 @@ describe("provider against the emulator", () => {
     });
   });
 
+  describe("driven without the engine", () => {
+    it("takes raw inputs and environment settings when neither check nor configure ran", async () => {
+      const saved = { ...process.env };
+      Object.assign(process.env, { LM_BASE_URL: emulator().baseUrl, LM_ACCESS_ID: emulator().admin.accessId, LM_ACCESS_KEY: emulator().admin.accessKey });
+      try {
+        await provider.configure!({ config: configOf({}) });
+        const { outs } = await provider.create({ username: "ci-bot", type: "bearer" } as unknown as TokenInputs);
+        assert.deepEqual([outs!.type, outs!.note, outs!.disabled, outs!.adminId], ["Bearer", "", false, 2]);
+        const diff = await provider.diff!(String(outs!.tokenId), outs!, { userId: "2", type: "Bearer" } as unknown as TokenInputs);
+        assert.equal(diff.changes, false);
+      } finally {
+        process.env = saved;
+      }
+    });
+
+    it("refuses bad raw inputs on create, naming the property, before any API call", async () => {
+      await assert.rejects(provider.create({ userId: 0, type: "Foo" } as unknown as TokenInputs), /^Error: Invalid LmApiToken inputs: userId: userId must be a positive whole number.*; type: type must be "LMv1" or "Bearer", got "Foo"$/);
+      assert.equal(emulator().requests.length, 0);
+    });
+  });
+
   describe("check and diff through the provider", () => {
     it("returns normalised inputs, or the failures and the inputs untouched", async () => {
       assert.deepEqual(await provider.check!({} as TokenInputs, { userId: "7", type: "bearer" } as unknown as TokenInputs), {
