@@ -19,6 +19,8 @@ def test_get_admin_list_with_username_filter_and_get_admin_by_id(api):
     [admin] = page.items
     assert (admin.id, admin.username, admin.email, admin.status) == (2, "ci-bot", "ci-bot@example.com", "active")
     assert [role.name for role in admin.roles] == ["manager"]
+    [privilege] = admin.roles[0].privileges
+    assert (privilege.object_type, privilege.object_id, privilege.operation) == ("setting", "useraccess", "write")
     same = api.get_admin_by_id(admin.id)
     assert (same.username, same.first_name, same.last_name) == ("ci-bot", "CI", "Bot")
     assert api.get_admin_list(filter='username:"nobody"').items == []
@@ -32,7 +34,10 @@ def test_add_lmv1_token_whose_secret_authenticates_a_second_client(api, emulator
     assert token.roles == ["manager"] and token.created_by == "lmapi-admin" and token.created_on > 0
     second = sdk_client(emulator.base_url, token.access_id, token.access_key)
     assert second.get_admin_by_id(2).username == "ci-bot"
-    assert api.get_api_token_list(filter=f"id:{token.id}").items[0].last_used_on > 0
+    [listed] = api.get_api_token_list(filter=f"id:{token.id}").items
+    assert listed.last_used_on > 0 and listed.last_auth_ip == "127.0.0.1"
+    assert listed.access_key != token.access_key and set(listed.access_key) == {"*"}
+    assert [t.id for t in api.get_admin_by_id(2).api_tokens] == [token.id]
 
 
 def test_add_bearer_token_whose_secret_authenticates_a_bearer_client(api, emulator):

@@ -165,6 +165,17 @@ describe("end to end with the Pulumi engine", function () {
     });
   }
 
+  it("shows LogicMonitor's refusal readably in `pulumi up` and records nothing", async () => {
+    e2e = await createStack(emulator(), [{ name: "t", username: "nobody" }]);
+    await assert.rejects(e2e.stack.up(collect(e2e)));
+    const output = e2e.output.join("");
+    assert.match(output, /username "nobody": no LogicMonitor user has this username \(the match is exact and case-sensitive\)/);
+    assert.ok(!output.includes(emulator().admin.accessKey));
+    assert.deepEqual(writes(emulator()), []);
+    const state = JSON.parse(e2e.cli(["stack", "export"])).deployment;
+    assert.equal((state.resources ?? []).filter((r: { type: string }) => r.type.includes("LmApiToken")).length, 0);
+  });
+
   it("revokes every token on destroy", async () => {
     e2e = await createStack(emulator(), FOUR);
     const { outputs } = await up();
