@@ -29,10 +29,11 @@ export interface Host {
   close(): Promise<void>;
 }
 
-export async function startHost(env: NodeJS.ProcessEnv): Promise<Host> {
+/** Spawns the host in `cwd` (the program's folder, where it resolves modules from; default: the repo). */
+export async function startHost(env: NodeJS.ProcessEnv, cwd = path.resolve(__dirname, "../..")): Promise<Host> {
   const script = require.resolve("@pulumi/pulumi/cmd/dynamic-provider");
   const child: ChildProcess = spawn(process.execPath, [script, "127.0.0.1:1"], {
-    cwd: path.resolve(__dirname, "../.."),
+    cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
