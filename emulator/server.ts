@@ -79,7 +79,6 @@ interface Context {
   query: URLSearchParams;
   body: unknown;
   caller: Caller;
-  remoteAddress: string;
 }
 interface Route {
   method: string;
@@ -148,7 +147,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       const body = parseBody(rawBody, match.route.method);
       if (body !== undefined) entry.body = body;
-      const result = match.route.handle({ params: match.params, query: url.searchParams, body, caller, remoteAddress: caller.token.lastAuthIp });
+      const result = match.route.handle({ params: match.params, query: url.searchParams, body, caller });
       if (fault?.drop === "after") return void dropConnection(req, entry);
       send(200, result);
     } catch (error) {
