@@ -20,8 +20,6 @@ export type Query = Record<string, string | number>;
 export interface LmHttp {
   /** Sends one request (with retries) and returns the parsed JSON body. */
   request<T>(method: string, path: string, options?: { query?: Query; body?: unknown }): Promise<T>;
-  /** The secrets this instance must never reveal; other layers redact with them too. */
-  readonly secrets: readonly string[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -70,7 +68,6 @@ export function createHttp(settings: Settings, options: HttpOptions = {}): LmHtt
   });
 
   return {
-    secrets,
     async request<T>(method: string, path: string, { query, body }: { query?: Query; body?: unknown } = {}) {
       const text = body === undefined ? undefined : JSON.stringify(body);
       try {
