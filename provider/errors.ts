@@ -65,7 +65,7 @@ function summarize(d: LmApiErrorDetails): string {
   return `${what} failed with HTTP ${d.status}${code}: ${d.errorMessage}`;
 }
 
-// Arrays, not Sets: module-level Sets do not survive closure serialization.
+// An array, not a Set: module-level Sets do not survive closure serialization.
 const SECRET_HEADERS = ["authorization", "cookie", "x-api-key"];
 
 /** A copy of `headers` with credential headers redacted; the scheme (`LMv1`, `Bearer`) is kept for diagnosis. */

@@ -76,9 +76,8 @@ function explainMissingUser(error: unknown, inputs: TokenInputs): unknown {
 
 export const provider: dynamic.ResourceProvider<TokenInputs, TokenOutputs> = {
   async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    const state = runtime();
-    state.config = (key) => req.config.get(key);
-    state.client = undefined;
+    // client() notices the new settings and makes a new client for them.
+    runtime().config = (key) => req.config.get(key);
   },
 
   async check(_olds: TokenInputs, news: TokenInputs): Promise<dynamic.CheckResult<TokenInputs>> {
